@@ -88,7 +88,8 @@ def test_new_layout_attachments(new_layout):
 
 
 def test_new_layout_sanctions(new_layout):
-    assert new_layout[0].sanctions == [(f"{BASE}/sanction/26041234", "2022년 제4차 문화재위원회(건축분과) 회의 결과 보고")]
+    title = "2022년 제4차 문화재위원회(건축분과) 회의 결과 보고"
+    assert new_layout[0].sanctions == [(f"{BASE}/sanction/26041234", title)]
     assert "doc-26041234" in new_layout[1].document_ids
 
 
@@ -178,7 +179,7 @@ def test_broken_html_still_parses():
     html = load("meeting_new_26039080.html")
     broken = html.replace("</td>", "").replace("</tr>", "")[: int(len(html) * 0.7)]
     raw = parse_meeting(broken, f"{BASE}/proceeding/26039080")
-    meeting, missing = meeting_from_raw(raw)
+    meeting, _ = meeting_from_raw(raw)
     assert meeting.title == "2022년 제4차 문화재위원회(건축분과)"
     assert meeting.start == datetime(2022, 5, 26, 14, 0, tzinfo=SEOUL)
     assert meeting.place == "서소문별관 1동 4층 회의실"

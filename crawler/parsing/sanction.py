@@ -12,7 +12,9 @@ from crawler.parsing.attachments import parse_attachments
 from crawler.parsing.html import is_demo, label_rows, make_soup, table_by_caption, text_of
 
 _KEY = re.compile(r"/sanction/(\d+)")
-_DISCLOSURE = re.compile(r"(대시민공개|부분\s*공개\s*[(（]\s*\d+\s*[)）]|부분\s*공개|비\s*공개(?:\s*[(（]\s*\d+\s*[)）])?|공개)")
+_DISCLOSURE = re.compile(
+    r"(대시민공개|부분\s*공개\s*[(（]\s*\d+\s*[)）]|부분\s*공개|비\s*공개(?:\s*[(（]\s*\d+\s*[)）])?|공개)"
+)
 
 
 def sanction_key(url: str) -> str | None:
