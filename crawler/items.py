@@ -100,3 +100,4 @@ class RawFile:
     size_seen: str = ""
     error: str = ""
     public: bool = True
+    resumed: bool = False

@@ -1,8 +1,8 @@
 """The archive on disk: records (JSON Lines + journal), raw blobs and extracted text.
 
-    ArchiveStore  - records of every kind, versioned, written atomically
-    BlobStore     - bytes by content hash (pages, files, extracted text)
-    Archive       - the three together for one data directory
+ArchiveStore  - records of every kind, versioned, written atomically
+BlobStore     - bytes by content hash (pages, files, extracted text)
+Archive       - the three together for one data directory
 """
 
 from minutes.archive.archive import Archive

@@ -122,9 +122,21 @@ class ArchiveStore:
     # -- writing ---------------------------------------------------------------------------
 
     def put(
-        self, kind: str, record_id: str, data: dict[str, Any], *, seen_at: datetime, source_url: str = ""
+        self,
+        kind: str,
+        record_id: str,
+        data: dict[str, Any],
+        *,
+        seen_at: datetime,
+        source_url: str = "",
+        same_run_since: datetime | None = None,
     ) -> Change:
-        """Record that `data` was seen at `seen_at`; keep any earlier different version."""
+        """Record that `data` was seen at `seen_at`; keep any earlier different version.
+
+        A version is what one crawl saw. When the current version was itself first seen at or after
+        `same_run_since` (the start of this crawl), a change completes it in place (a join that
+        arrived later in the same crawl) instead of starting a new version.
+        """
         self._require_writable()
         digest = content_hash(data)
         seen = seen_at.isoformat()
@@ -147,6 +159,23 @@ class ArchiveStore:
             env = dict(old, last_seen=max(old["last_seen"], seen), vanished_at=None)
             env["source_url"] = source_url or old.get("source_url", "")
             change = Change.REAPPEARED if old.get("vanished_at") else Change.UNCHANGED
+        elif (
+            same_run_since is not None
+            and old.get("version_first_seen", old["first_seen"]) >= same_run_since.isoformat()
+        ):
+            history = old.get("history", [])
+            if history and history[-1]["content_hash"] == digest:
+                # Completed back to what the previous crawl saw: that version goes on, unchanged.
+                earlier = history[-1]
+                env = {**old, **earlier, "history": history[:-1], "last_seen": seen, "vanished_at": None}
+                env.pop("version_first_seen", None)
+                if len(history) > 1:
+                    env["version_first_seen"] = earlier["first_seen"]
+                change = Change.UNCHANGED
+            else:
+                env = dict(old, data=data, content_hash=digest, last_seen=max(old["last_seen"], seen), vanished_at=None)
+                change = Change.NEW if old["version"] == 1 and not history else Change.CHANGED
+            env["source_url"] = source_url or old.get("source_url", "")
         else:
             earlier = {k: old[k] for k in ("version", "first_seen", "last_seen", "content_hash", "data")}
             env = {
