@@ -52,6 +52,35 @@ def fetch_all(base_url: str, paths: list[str], concurrency: int) -> tuple[float,
     return time.perf_counter() - started, totals["bytes"], totals["errors"]
 
 
+def bare_scrapy(base_url: str, paths: list[str], concurrency: int) -> float:
+    """Seconds for Scrapy alone to fetch every path with no parsing: the framework's own ceiling."""
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    class Bare(scrapy.Spider):
+        name = "bare"
+
+        async def start(self):  # type: ignore[override]
+            for path in paths:
+                yield scrapy.Request(base_url + path, callback=self.parse, dont_filter=True)
+
+        def parse(self, response):  # type: ignore[override]
+            return None
+
+    started = time.perf_counter()
+    process = CrawlerProcess(
+        {
+            "LOG_LEVEL": "ERROR",
+            "CONCURRENT_REQUESTS": concurrency,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+            "TELNETCONSOLE_ENABLED": False,
+        }
+    )
+    process.crawl(Bare)
+    process.start()
+    return time.perf_counter() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", default="full", choices=["tiny", "demo", "full"])
@@ -119,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         replica.terminate()
         replica.wait(timeout=10)
+
+
+_BARE = """
+from crawler.bench import bare_scrapy
+from replica.generate import build_site
+print(bare_scrapy("{base}", build_site("{scale}", {seed}).all_urls(), {concurrency}))
+"""
 
 
 if __name__ == "__main__":

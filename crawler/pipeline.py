@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-from crawler.extract import extract
+from crawler.extract_pool import ExtractionPool
 from crawler.items import RawCommittee, RawFile, RawListing, RawMeeting, RawPage, RawSanction
 from crawler.records import apply_listing as join_listing
 from crawler.records import (
@@ -40,6 +40,7 @@ class ArchivePipeline:
         self.session = session
         self.store = session.archive.store
         self.listings: dict[str, RawListing] = {}
+        self.extractor = ExtractionPool()
         self.meetings_seen: set[str] = set()
 
     @classmethod
@@ -52,7 +53,10 @@ class ArchivePipeline:
 
     # -- dispatch ---------------------------------------------------------------------------
 
-    def process_item(self, item: Any) -> Any:
+    def close_spider(self, spider: Any = None) -> None:
+        self.extractor.close()
+
+    async def process_item(self, item: Any) -> Any:
         handler = {
             RawPage: self._page,
             RawCommittee: self._committee,
@@ -64,7 +68,10 @@ class ArchivePipeline:
         if handler is None:
             return item
         try:
-            handler(item)
+            if isinstance(item, RawFile):
+                await self._file(item)
+            else:
+                handler(item)
         except Exception as exc:  # a parser bug must cost one record, reported, not the crawl
             log.exception("could not archive %s", getattr(item, "url", item))
             self.session.counters.errors += 1
@@ -83,7 +90,7 @@ class ArchivePipeline:
             source_url=source_url,
             same_run_since=self.session.run.started,
         )
-        self.session.counters.changes[(kind, change.value)] += 1
+        self.session.counters.note_change(kind, _record_id(record), change)
 
     # -- items ------------------------------------------------------------------------------
 
@@ -145,7 +152,7 @@ class ArchivePipeline:
             document.committee_id = previous.committee_id
         self._put(document, source_url=raw.url)
 
-    def _file(self, raw: RawFile) -> None:
+    async def _file(self, raw: RawFile) -> None:
         c = self.session.counters
         parent_is_meeting = raw.parent_kind == "meeting"
         record = FileRecord(
@@ -199,7 +206,7 @@ class ArchivePipeline:
             record.status, record.reason, record.media_type = previous.status, previous.reason, previous.media_type
             record.text_path, record.text_chars = previous.text_path, previous.text_chars
         else:
-            result = extract(
+            result = await self.extractor.extract(
                 raw.body,
                 name=raw.name,
                 content_type=raw.content_type,

@@ -17,7 +17,7 @@ from pathlib import Path
 from crawler import runstate
 from crawler.politeness import Politeness
 from crawler.runstate import RunState
-from minutes.archive import Archive
+from minutes.archive import Archive, Change
 from minutes.domain import SEOUL
 from minutes.settings import Settings
 
@@ -34,11 +34,25 @@ class Counters:
     files: int = 0
     text_bytes: int = 0
     errors: int = 0
-    changes: Counter = field(default_factory=Counter)  # (kind, change) -> n
+    change_of: dict[tuple[str, str], Change] = field(default_factory=dict)  # (kind, id) -> this run's change
     failures: Counter = field(default_factory=Counter)  # reason -> n
     per_committee: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     missing_fields: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
+
+    def note_change(self, kind: str, record_id: str, change: Change) -> None:
+        """A record put twice in one crawl (a join completed later) counts once, by its strongest change."""
+        key = (kind, record_id)
+        old = self.change_of.get(key)
+        if old is None or _RANK[change] > _RANK[old]:
+            self.change_of[key] = change
+
+    @property
+    def changes(self) -> Counter:
+        return Counter((kind, change.value) for (kind, _), change in self.change_of.items())
+
+
+_RANK = {Change.UNCHANGED: 0, Change.REAPPEARED: 1, Change.CHANGED: 2, Change.NEW: 3}
 
 
 class CrawlSession:

@@ -108,3 +108,24 @@ def test_blob_store_is_content_addressed(tmp_path):
     assert blobs.relpath(digest).startswith(f"{digest[:2]}/{digest[2:4]}/")
     with pytest.raises(ValueError):
         blobs.path("../../etc/passwd")
+
+
+def test_completing_a_record_within_one_crawl_is_not_a_new_version(tmp_path):
+    with ArchiveStore(tmp_path, writable=True) as store:
+        store.put("meetings", "m", {"posted": None}, seen_at=T1, same_run_since=T1)
+        store.put("meetings", "m", {"posted": "2026-10-28"}, seen_at=T1, same_run_since=T1)
+        env = store.get("meetings", "m")
+        assert env["version"] == 1 and env["history"] == [] and env["data"] == {"posted": "2026-10-28"}
+        # The next crawl sees a change: that one is kept as a new version.
+        store.put("meetings", "m", {"posted": "2026-10-29"}, seen_at=T2, same_run_since=T2)
+        assert store.get("meetings", "m")["version"] == 2
+
+
+def test_a_join_that_restores_the_previous_crawls_data_keeps_its_version(tmp_path):
+    with ArchiveStore(tmp_path, writable=True) as store:
+        store.put("meetings", "m", {"posted": "2026-10-28"}, seen_at=T0, same_run_since=T0)
+        # Next crawl: the meeting page arrives before the list entry that carries the posting date.
+        store.put("meetings", "m", {"posted": None}, seen_at=T2, same_run_since=T2)
+        assert store.put("meetings", "m", {"posted": "2026-10-28"}, seen_at=T2, same_run_since=T2) is Change.UNCHANGED
+        env = store.get("meetings", "m")
+        assert env["version"] == 1 and env["history"] == [] and env["last_seen"] == T2.isoformat()

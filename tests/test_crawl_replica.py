@@ -270,7 +270,10 @@ def _start_crawl(base_url: str, data: Path) -> subprocess.Popen:
         "--concurrency",
         "2",
     ]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    # Its own process group, as a crawl started from a shell: signals reach it and its extraction workers.
+    return subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), start_new_session=True
+    )
 
 
 def _wait_for_pages(data: Path, n: int, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -292,10 +295,7 @@ def test_interrupted_crawl_resumes_where_it_stopped(site, tmp_path, how):
     with ReplicaServer(site, faults=_slow_site_faults(site)) as server:
         proc = _start_crawl(server.url, tmp_path)
         _wait_for_pages(tmp_path, 40, proc)
-        if how == "kill":
-            proc.kill()
-        else:
-            proc.send_signal(signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGKILL if how == "kill" else signal.SIGINT)
         out, err = proc.communicate(timeout=60)
         if how == "ctrl-c":
             assert proc.returncode == 130, err[-2000:]

@@ -139,8 +139,9 @@ def test_old_layout_missing_fields_are_reported(old_layout):
 
 @pytest.fixture(scope="module")
 def sanction():
-    raw = parse_sanction(load("sanction_26041234.html"), f"{BASE}/sanction/26041234",
-                         meeting_url=f"{BASE}/proceeding/26039080")
+    raw = parse_sanction(
+        load("sanction_26041234.html"), f"{BASE}/sanction/26041234", meeting_url=f"{BASE}/proceeding/26039080"
+    )
     return raw, document_from_sanction(raw)
 
 
@@ -186,8 +187,9 @@ def test_broken_html_still_parses():
 
 
 def test_page_with_no_fields_yields_a_record_with_everything_missing():
-    raw = parse_meeting("<html><body><h3 class='title-article'>제1차 테스트위원회</h3></body></html>",
-                        f"{BASE}/proceeding/123")
+    raw = parse_meeting(
+        "<html><body><h3 class='title-article'>제1차 테스트위원회</h3></body></html>", f"{BASE}/proceeding/123"
+    )
     meeting, missing = meeting_from_raw(raw)
     assert meeting.meeting_id == "mtg-123" and meeting.start is None
     assert missing == ["일시", "장소", "참석대상", "안건"]

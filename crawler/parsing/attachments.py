@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import Tag
 
-from crawler.parsing.html import absolute, text_of
+from crawler.parsing.html import absolute, by_class, text_of
 from minutes.vocabulary import clean_text
 
 _SIZE = re.compile(r"\(\s*([\d.,]+\s*(?:[KMG]i?B|bytes?|B))\s*\)", re.IGNORECASE)
@@ -46,7 +46,7 @@ def parse_attachments(container: Tag | None, page_url: str) -> list:
 
 
 def _name_from(li: Tag, download: str | None) -> str:
-    named = li.select_one(".file-name, .name, .filename")
+    named = by_class(li, "file-name", "name", "filename")
     if named is not None:
         name = text_of(named)
     else:

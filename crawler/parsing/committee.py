@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from crawler.items import RawCommittee
-from crawler.parsing.html import absolute, find_value, is_demo, label_rows, make_soup, text_of
+from crawler.parsing.html import absolute, all_by_class, by_class, find_value, is_demo, label_rows, make_soup, text_of
 from crawler.parsing.meeting import meeting_key
 from minutes.vocabulary import Category
 
@@ -81,8 +81,8 @@ def _functions(table: Tag | None) -> list[str]:
 
 def _category_and_name(soup: BeautifulSoup) -> tuple[str, str]:
     """The page shows "환경 도시공원위원회": a category word, then the committee's name."""
-    category_el = soup.select_one(".committee-category, .cmit-category, .category")
-    name_el = soup.select_one(".committee-name, .cmit-name, .cmit-title")
+    category_el = by_class(soup, "committee-category", "cmit-category", "category")
+    name_el = by_class(soup, "committee-name", "cmit-name", "cmit-title")
     if name_el is not None:
         return (text_of(category_el) if category_el is not None else ""), text_of(name_el)
     for heading in soup.find_all(["h2", "h3", "h4"]):
@@ -97,7 +97,7 @@ def _category_and_name(soup: BeautifulSoup) -> tuple[str, str]:
 
 
 def _minutes_note(soup: BeautifulSoup, table: Tag | None) -> str:
-    for el in soup.select(".minutes-note, .cmit-note, .note, p.info"):
+    for el in all_by_class(soup, "minutes-note", "cmit-note", "note", "info"):
         text = text_of(el)
         if "회의록" in text or "비공개" in text or "열람" in text:
             return text

@@ -20,6 +20,9 @@ def make_soup(html: str) -> BeautifulSoup:
         return BeautifulSoup(html, "html.parser")
 
 
+HIDDEN_CLASSES = ("element-invisible", "sr-only", "blind", "hidden")
+
+
 def text_of(el: Tag | None, *, drop_hidden: bool = False) -> str:
     """Visible text of an element, whitespace collapsed and NFC-normalised.
 
@@ -27,16 +30,34 @@ def text_of(el: Tag | None, *, drop_hidden: bool = False) -> str:
     """
     if el is None:
         return ""
-    if drop_hidden:
-        el = _copy_without_hidden(el)
-    return clean_text(el.get_text(" "))
+    if not drop_hidden:
+        return clean_text(el.get_text(" "))
+    parts = [s for s in el.find_all(string=True) if not _inside_hidden(s, el)]
+    return clean_text(" ".join(parts))
 
 
-def _copy_without_hidden(el: Tag) -> Tag:
-    clone = make_soup(str(el))
-    for hidden in clone.select(".element-invisible, .sr-only, .blind, .hidden"):
-        hidden.decompose()
-    return clone
+def _inside_hidden(node: object, root: Tag) -> bool:
+    parent = getattr(node, "parent", None)
+    while parent is not None and parent is not root.parent:
+        if any(c in HIDDEN_CLASSES for c in parent.get("class") or ()):
+            return True
+        if parent is root:
+            break
+        parent = parent.parent
+    return False
+
+
+def by_class(root: Tag | None, *classes: str, name: str | list[str] | None = None) -> Tag | None:
+    """First element with any of `classes` (find() is far cheaper than CSS selectors here)."""
+    if root is None:
+        return None
+    return root.find(name, class_=list(classes)) if name else root.find(class_=list(classes))
+
+
+def all_by_class(root: Tag | None, *classes: str, name: str | None = None) -> list[Tag]:
+    if root is None:
+        return []
+    return root.find_all(name, class_=list(classes)) if name else root.find_all(class_=list(classes))
 
 
 def label_key(label: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import Tag
 
 from crawler.items import RawListing
-from crawler.parsing.html import absolute, make_soup, text_of
+from crawler.parsing.html import absolute, all_by_class, by_class, make_soup, text_of
 from crawler.parsing.meeting import meeting_key
 from minutes.vocabulary import MeetingStatus
 
@@ -13,28 +13,29 @@ from minutes.vocabulary import MeetingStatus
 def parse_listing(html: str, url: str) -> list[RawListing]:
     """Entries on one list page; an empty list means we are past the last page."""
     soup = make_soup(html)
-    container = soup.select_one(".view-content") or soup
+    container = by_class(soup, "view-content") or soup
     entries: list[RawListing] = []
-    for li in container.select("li"):
+    for li in container.find_all("li"):
         link = _meeting_link(li, url)
         if link is None:
             continue
-        title_el = li.select_one(".title-wrap a") or li.find("a", href=True)
+        wrap = by_class(li, "title-wrap")
+        title_el = (wrap.find("a") if wrap is not None else None) or li.find("a", href=True)
         entry = RawListing(list_url=url, meeting_url=link, title=text_of(title_el, drop_hidden=True))
-        for span in li.select(".title-category"):
+        for span in all_by_class(li, "title-category"):
             text = text_of(span)
             if MeetingStatus.from_label(text) is not MeetingStatus.UNKNOWN and len(text) <= 4:
                 entry.status_seen = text
             elif text:
                 entry.category_seen = text
-        for span in li.select(".date"):
-            label = text_of(span.select_one(".element-invisible"))
+        for span in all_by_class(li, "date"):
+            label = text_of(by_class(span, "element-invisible"))
             value = text_of(span, drop_hidden=True)
             if "등록" in label:
                 entry.posted_seen = value
             elif "회의" in label or "일시" in label:
                 entry.when_seen = value
-        entry.department_seen = text_of(li.select_one(".dept"), drop_hidden=True)
+        entry.department_seen = text_of(by_class(li, "dept"), drop_hidden=True)
         entries.append(entry)
     return entries
 

@@ -16,6 +16,8 @@ from crawler.items import RawMeeting
 from crawler.parsing.attachments import parse_attachments
 from crawler.parsing.html import (
     absolute,
+    all_by_class,
+    by_class,
     is_demo,
     label_rows,
     make_soup,
@@ -61,8 +63,7 @@ def _table_with_label(soup: BeautifulSoup, label: str) -> Tag | None:
 
 
 def _title(soup: BeautifulSoup) -> str:
-    for selector in ("h3.title-article", ".title-article", "h2.title", "h3.title", ".view-title", "h1.title"):
-        el = soup.select_one(selector)
+    for el in (by_class(soup, "title-article"), by_class(soup, "title", "view-title", name=["h1", "h2", "h3"])):
         if el is not None and text_of(el):
             return text_of(el)
     for heading in soup.find_all(["h2", "h3", "h4"]):
@@ -74,7 +75,7 @@ def _title(soup: BeautifulSoup) -> str:
 
 
 def _cancel_note(soup: BeautifulSoup) -> str:
-    for el in soup.select(".cancel, .notice-cancel, .meeting-cancel, .alert, p.note"):
+    for el in all_by_class(soup, "cancel", "notice-cancel", "meeting-cancel", "alert", "note"):
         text = text_of(el)
         if "취소" in text:
             return text

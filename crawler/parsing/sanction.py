@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from crawler.items import RawSanction
 from crawler.parsing.attachments import parse_attachments
-from crawler.parsing.html import is_demo, label_rows, make_soup, table_by_caption, text_of
+from crawler.parsing.html import by_class, is_demo, label_rows, make_soup, table_by_caption, text_of
 
 _KEY = re.compile(r"/sanction/(\d+)")
 _DISCLOSURE = re.compile(
@@ -25,12 +25,12 @@ def sanction_key(url: str) -> str | None:
 def parse_sanction(html: str, url: str, *, meeting_url: str = "") -> RawSanction:
     soup = make_soup(html)
     raw = RawSanction(url=url, source_key=sanction_key(url) or "", meeting_url=meeting_url, demo=is_demo(soup))
-    title = soup.select_one("h3.title-article") or soup.select_one(".title-article")
+    title = by_class(soup, "title-article")
     raw.title = text_of(title)
     raw.info = label_rows(table_by_caption(soup, "문서") or _info_table(soup))
-    raw.attachments = parse_attachments(soup.select_one("ul.list-attachment") or _attachment_list(soup), url)
+    raw.attachments = parse_attachments(by_class(soup, "list-attachment", name="ul") or _attachment_list(soup), url)
     raw.disclosure_seen = _header_disclosure(soup)
-    body = soup.select_one(".view-content, .article-content, .doc-body, .content-body")
+    body = by_class(soup, "view-content", "article-content", "doc-body", "content-body")
     raw.body_text = text_of(body) if body is not None else ""
     return raw
 
