@@ -109,6 +109,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{ceiling:.1f} pages/s, {size / seconds / 1e6:.1f} MB/s on the wire, {errors} errors",
             flush=True,
         )
+        script = _BARE.format(base=base_url, scale=args.scale, seed=args.seed, concurrency=args.concurrency)
+        bare = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+        bare_rate = len(paths) / float(bare.stdout.split()[-1]) if bare.returncode == 0 else float("nan")
+        print(
+            f"scrapy alone (same URLs, no parsing, {args.concurrency} concurrent): {bare_rate:.1f} pages/s"
+            f" = {bare_rate / ceiling:.2f} of the ceiling",
+            flush=True,
+        )
         with tempfile.TemporaryDirectory(prefix="bench-crawl-") as data:
             env = dict(os.environ, MINUTES_DATA_DIR=data)
             out = subprocess.run(
