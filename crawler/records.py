@@ -27,8 +27,14 @@ from minutes.vocabulary import Category, Disclosure, DocType, MeetingStatus, cle
 
 # Fields a meeting page should carry; their absence is counted (and later judged by the guideline).
 MEETING_FIELDS = ("일시", "장소", "참석대상", "안건")
-_CLOSED_NOTE = re.compile(r"비공개")
+# "…회의록은 비공개", "…에 따라 공개하지 아니합니다", "공개하지 않습니다": minutes closed by a law.
+_CLOSED_NOTE = re.compile(r"비\s*공개|공개\s*하지\s*(?:아니|않)|공개\s*대상이\s*아닙")
 _LAW = re.compile(r"법|조례|규정|규칙")
+
+
+def closed_by_law(note: str) -> bool:
+    """Whether a committee page says a law keeps its minutes closed (partial disclosure is not closed)."""
+    return bool(note and _CLOSED_NOTE.search(note) and _LAW.search(note) and "부분공개" not in note)
 
 
 def committee_id_for(clsf_id: str) -> str:
@@ -87,7 +93,7 @@ def committee_from_raw(raw: RawCommittee) -> Committee:
         phone=normalise_phone(phone) if phone else "",
         members=find_value(rows, "위원 명단", "위원명단"),
         minutes_note=note,
-        closed_by_law=bool(note and _CLOSED_NOTE.search(note) and _LAW.search(note)),
+        closed_by_law=closed_by_law(note),
         established=parse_date(find_value(rows, "구성일자", "설치일자")),
         demo=raw.demo,
     )

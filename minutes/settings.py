@@ -36,8 +36,26 @@ class Settings:
     # Portal.
     host: str = "127.0.0.1"
     port: int = 8000
+    # Worker processes `minutes serve` starts (each holds one searcher and one read model).
+    workers: int = 1
+    # API requests per minute per client address (0: no limit). Counters live in each worker.
+    api_rate_limit: int = 300
+    # Search results kept per worker for repeated searches, keyed by the index generation (0: off).
+    search_cache: int = 512
+    # Searches computed at once per worker: Python's lock runs one at a time, so more threads only
+    # add latency (tech-notes); 1 makes waiting requests queue in order instead of sharing the CPU.
+    search_threads: int = 1
     # Disclosure rules' thresholds (days), read by the compliance checks.
     notice_days: int = 5
+    # Publication of results and minutes: the practice benchmark (Geumcheon-gu posts within 5 days)
+    # and the outer limit seen for viewing-only committees and a national committee (30 days / a month).
+    publication_days: int = 5
+    publication_outer_days: int = 30
+    # A committee's rates are ranked only when they rest on at least this many meetings
+    # (held − closed lawfully), so that two meetings are not ranked as if they were forty.
+    compliance_min_n: int = 5
+    # The operating rule's floor: held meetings in each calendar quarter.
+    meetings_per_quarter: int = 1
 
     @property
     def archive_dir(self) -> Path:

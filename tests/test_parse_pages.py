@@ -200,3 +200,21 @@ def test_wrongly_labelled_encoding_is_recovered():
     body = "<html><body><h3 class='title-article'>제2차 인권위원회</h3></body></html>".encode("cp949")
     text, codec = decode_body(body, "text/html; charset=utf-8")
     assert codec == "cp949" and "인권위원회" in text
+
+
+@pytest.mark.parametrize(
+    ("note", "closed"),
+    [
+        ("※ 이 위원회의 회의록은 「지방공무원법」 제7조에 따라 공개하지 아니합니다.", True),
+        ("회의록은 「공직자윤리법」 제9조에 따라 비공개합니다.", True),
+        ("회의록은 관련 규정에 따라 공개하지 않습니다.", True),
+        ("※ 회의록은 개인정보 등 비공개 대상 정보를 제외하고 부분공개합니다.", False),
+        ("※ 회의 결과 및 회의록은 회의 종료 후 5일 이내에 공개합니다.", False),
+        ("회의록은 회의 종료 30일 후 신청에 의해 열람할 수 있습니다.", False),
+        ("", False),
+    ],
+)
+def test_committee_closed_by_law_from_its_minutes_note(note, closed):
+    from crawler.records import closed_by_law
+
+    assert closed_by_law(note) is closed

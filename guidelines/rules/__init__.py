@@ -1,0 +1,1 @@
+"""The guideline's rules, one Markdown file each (read by `guidelines.content.load_rules`)."""
