@@ -114,6 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--no-serve", action="store_true", help="stop after the crawl and index")
     p.set_defaults(func=cmd_demo)
+
+    # Each part registers its own commands; their handlers import the heavy modules lazily.
+    from index.cli import add_commands as index_commands
+
+    index_commands(sub)
+    from portal.cli import add_commands as portal_commands
+
+    portal_commands(sub)
+    from guidelines.cli import add_commands as report_commands
+
+    report_commands(sub)
     return parser
 
 
