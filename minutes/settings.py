@@ -45,6 +45,11 @@ class Settings:
     # Searches computed at once per worker: Python's lock runs one at a time, so more threads only
     # add latency (tech-notes); 1 makes waiting requests queue in order instead of sharing the CPU.
     search_threads: int = 1
+    # Search processes shared by all workers of `minutes serve` (a search goes to whichever is free;
+    # see portal/searchpool.py). None: as many as cores when workers > 1, else none (search in-process).
+    search_processes: int | None = None
+    # Set by `minutes serve` for its workers: the search pool's Unix socket ("" searches in-process).
+    search_socket: str = ""
     # Disclosure rules' thresholds (days), read by the compliance checks.
     notice_days: int = 5
     # Publication of results and minutes: the practice benchmark (Geumcheon-gu posts within 5 days)
