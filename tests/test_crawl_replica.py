@@ -27,21 +27,13 @@ TODAY = date(2026, 11, 28)
 STATUS = {"HELD": "held", "SCHEDULED": "scheduled", "CANCELLED": "cancelled"}
 
 
+def crawl_command(base_url: str, data: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "minutes.cli", "crawl", "--base-url", base_url, "--data", str(data),
+            "--json", "--progress", "0", *args]  # fmt: skip
+
+
 def crawl(base_url: str, data: Path, *args: str, env: dict | None = None, timeout: float = 180) -> dict:
-    cmd = [
-        sys.executable,
-        "-m",
-        "minutes.cli",
-        "crawl",
-        "--base-url",
-        base_url,
-        "--data",
-        str(data),
-        "--json",
-        "--progress",
-        "0",
-        *args,
-    ]
+    cmd = crawl_command(base_url, data, *args)
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env or _env(), check=False)
     assert out.returncode in (0, 130), out.stderr[-3000:]
     return json.loads(out.stdout)
@@ -255,21 +247,7 @@ def test_oversized_responses_are_refused_and_recorded(site, tmp_path):
 
 
 def _start_crawl(base_url: str, data: Path) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "minutes.cli",
-        "crawl",
-        "--base-url",
-        base_url,
-        "--data",
-        str(data),
-        "--json",
-        "--progress",
-        "0",
-        "--concurrency",
-        "2",
-    ]
+    cmd = crawl_command(base_url, data, "--concurrency", "2")
     # Its own process group, as a crawl started from a shell: signals reach it and its extraction workers.
     return subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), start_new_session=True
