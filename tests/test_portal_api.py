@@ -7,40 +7,17 @@ import re
 import shutil
 from datetime import datetime
 
-import pytest
 from litestar.testing import TestClient
 
-from minutes.archive import Archive
 from minutes.domain import Committee, FileRecord, Meeting
 from minutes.vocabulary import Category, Disclosure, DocType
 from portal import schemas
-from tests.portal_support import api_keys, crawled, make_app, minutes, sample, write_hostile_records
+from tests.portal_support import api_keys, make_app, minutes, write_hostile_records
 
 ISO_SEOUL = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+09:00$")
 DOC_TYPES = {t.value for t in DocType}
 CATEGORIES = {c.value for c in Category}
 DISCLOSURES = {d.value for d in Disclosure}
-
-
-@pytest.fixture(scope="session")
-def data(tmp_path_factory):
-    return crawled(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="session")
-def ids(data):
-    return sample(data)
-
-
-@pytest.fixture(scope="session")
-def archive(data):
-    return Archive(data)
-
-
-@pytest.fixture
-def client(data):
-    with TestClient(make_app(data)) as c:
-        yield c
 
 
 def get_json(client, url: str, status: int = 200) -> dict:

@@ -15,30 +15,9 @@ from minutes.archive import Archive
 from minutes.domain import SEOUL, Committee, Meeting, to_dict
 from minutes.vocabulary import ARTICLE_9_GROUNDS, Category, MeetingStatus
 from portal import i18n
-from tests.portal_support import NOW, crawled, make_app, sample
+from tests.portal_support import NOW, make_app
 
 PAGES = ["/", "/search", "/search?q=위원회", "/committees", "/categories", "/categories/environment"]
-
-
-@pytest.fixture(scope="session")
-def data(tmp_path_factory):
-    return crawled(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="session")
-def ids(data):
-    return sample(data)
-
-
-@pytest.fixture(scope="session")
-def archive(data):
-    return Archive(data)
-
-
-@pytest.fixture
-def client(data):
-    with TestClient(make_app(data)) as c:
-        yield c
 
 
 def soup(client, url: str, status: int = 200) -> BeautifulSoup:
