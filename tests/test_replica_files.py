@@ -135,3 +135,17 @@ def test_files_are_deterministic_and_cached(site):
         assert site.files.get(site, att.rid) == other.files.get(other, att.rid)
     rid = _attachments(site, kind=FileKind.PDF)[0].rid
     assert site.files.get(site, rid) is site.files.get(site, rid)
+
+
+def test_pdf_bytes_do_not_depend_on_other_threads_building_pdfs():
+    """The replica serves files from many threads; the same PDF must come out byte for byte."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    from replica.files.pdf import build_pdf
+
+    paragraphs = [f"안건 제{i}호 도시공원 조성계획 변경안: 원안가결" for i in range(1, 40)]
+    expected = hashlib.sha256(build_pdf("회의자료", paragraphs)).hexdigest()
+    with ThreadPoolExecutor(8) as pool:
+        digests = set(pool.map(lambda _: hashlib.sha256(build_pdf("회의자료", paragraphs)).hexdigest(), range(64)))
+    assert digests == {expected}

@@ -12,6 +12,7 @@ nearest mark that does; see `SUBSTITUTES`.
 from __future__ import annotations
 
 import io
+import threading
 import unicodedata
 
 from reportlab import rl_config
@@ -40,6 +41,9 @@ SUBSTITUTES = str.maketrans(
 """Characters whose Adobe-Korea1 round trip fails, mapped to ones whose round trip holds."""
 
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+_SAVE_LOCK = threading.Lock()
 
 
 def build_pdf(title: str, paragraphs: list[str]) -> bytes:
@@ -72,11 +76,14 @@ def build_pdf(title: str, paragraphs: list[str]) -> bytes:
     # ASCII85-armouring the compressed streams is reportlab's default and, without its optional C
     # accelerator, half the build time; binary streams are as valid and a fifth smaller. The
     # setting is global, so it is restored; another thread saving meanwhile just gets binary too.
-    armour, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        page.save()
-    finally:
-        rl_config.useA85 = armour
+    # useA85 is process-wide: the replica builds files on many server threads at once, and a build
+    # that saw another thread's setting came out ASCII85-armoured, different bytes for the same file.
+    with _SAVE_LOCK:
+        armour, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            page.save()
+        finally:
+            rl_config.useA85 = armour
     return buffer.getvalue()
 
 
