@@ -28,7 +28,7 @@ from crawler.records import (
 )
 from crawler.session import CrawlSession, page_id
 from minutes.domain import Committee, Document, FileRecord, Meeting, from_dict, to_dict
-from minutes.vocabulary import FileStatus, clean_text
+from minutes.vocabulary import FileStatus, MeetingStatus, clean_text
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +134,11 @@ class ArchivePipeline:
         if listing is not None:
             join_listing(meeting, listing)
         elif previous is not None:
-            # The list entry has not come by yet in this crawl: keep what the last crawl joined.
+            # The list entry has not come by yet in this crawl: keep what the last crawl joined
+            # (the posting date, and the status when the page itself does not show one).
             meeting.posted_at, meeting.posted_seen = previous.posted_at, previous.posted_seen
+            if meeting.status is MeetingStatus.UNKNOWN:
+                meeting.status, meeting.status_seen = previous.status, previous.status_seen
         if meeting.committee_id is None and previous is not None:
             meeting.committee_id = previous.committee_id
         self.meetings_seen.add(meeting.meeting_id)

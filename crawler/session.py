@@ -41,18 +41,20 @@ class Counters:
     started: float = field(default_factory=time.monotonic)
 
     def note_change(self, kind: str, record_id: str, change: Change) -> None:
-        """A record put twice in one crawl (a join completed later) counts once, by its strongest change."""
+        """A record put twice in one crawl (a join completed later) counts once, by its final change.
+
+        The store already folds a same-crawl completion into the crawl's version, so the last
+        answer is the record's outcome; only "new" and "reappeared" must survive a later "unchanged".
+        """
         key = (kind, record_id)
         old = self.change_of.get(key)
-        if old is None or _RANK[change] > _RANK[old]:
-            self.change_of[key] = change
+        if old in (Change.NEW, Change.REAPPEARED) and change is Change.UNCHANGED:
+            return
+        self.change_of[key] = change
 
     @property
     def changes(self) -> Counter:
         return Counter((kind, change.value) for (kind, _), change in self.change_of.items())
-
-
-_RANK = {Change.UNCHANGED: 0, Change.REAPPEARED: 1, Change.CHANGED: 2, Change.NEW: 3}
 
 
 class CrawlSession:
