@@ -16,9 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from guidelines.period import Period, seoul_day
-from guidelines.records import fast_from_dict
 from minutes.archive import Archive
-from minutes.domain import SEOUL, Committee, Document, FileRecord, Meeting, stable_id
+from minutes.domain import SEOUL, Committee, Document, FileRecord, Meeting, from_dict, stable_id
 from minutes.vocabulary import Category
 
 _CLSF = re.compile(r"cmit_view\?(?:[^#]*&)?clsf_id=([A-Za-z0-9_-]+)")
@@ -67,13 +66,13 @@ class ArchiveView:
         meetings: dict[str, Meeting] = {}
         meeting_first_seen: dict[str, datetime] = {}
         for env in store.records("meetings"):
-            meeting = fast_from_dict(Meeting, env["data"])
+            meeting = from_dict(Meeting, env["data"])
             meetings[meeting.meeting_id] = meeting
             meeting_first_seen[meeting.meeting_id] = datetime.fromisoformat(env["first_seen"])
         documents: dict[str, Document] = {}
         document_first_seen: dict[str, datetime] = {}
         for env in store.records("documents"):
-            doc = fast_from_dict(Document, env["data"])
+            doc = from_dict(Document, env["data"])
             documents[doc.document_id] = doc
             document_first_seen[doc.document_id] = datetime.fromisoformat(env["first_seen"])
         failed = {
@@ -82,10 +81,10 @@ class ArchiveView:
             if env["data"].get("error")
         }
         return cls.build(
-            committees=(fast_from_dict(Committee, env["data"]) for env in store.records("committees")),
+            committees=(from_dict(Committee, env["data"]) for env in store.records("committees")),
             meetings=meetings.values(),
             documents=documents.values(),
-            files=(fast_from_dict(FileRecord, env["data"]) for env in store.records("files")),
+            files=(from_dict(FileRecord, env["data"]) for env in store.records("files")),
             meeting_first_seen=meeting_first_seen,
             document_first_seen=document_first_seen,
             failed_pages=failed,
